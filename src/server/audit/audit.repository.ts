@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { NewAuditEventRow } from './audit.table.ts';
+
+export interface Disclosure {
+  clientId: string;
+  fromOrganisationId: string;
+  toOrganisationId: string;
+  userId: string;
+  categories: string[];
+  basis: string;
+  consentId: string | null;
+}
+
+export async function insertAuditEvent(
+  db: Kysely<Database>,
+  event: NewAuditEventRow,
+  disclosures: Disclosure[],
+): Promise<string> {
+  const { id } = await db.insertInto('audit_event').values(event).returning('id').executeTakeFirstOrThrow();
+  if (disclosures.length > 0) {
+    await db
+      .insertInto('disclosure_log')
+      .values(
+        disclosures.map((d) => ({
+          audit_event_id: id,
+          client_id: d.clientId,
+          from_organisation_id: d.fromOrganisationId,
+          to_organisation_id: d.toOrganisationId,
+          user_id: d.userId,
+          categories: d.categories,
+          basis: d.basis,
+          consent_id: d.consentId,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
