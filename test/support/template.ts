@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrationFiles } from '../../src/server/db/migrate.ts';
+
+/** Migrated template databases are keyed by the migrations' content, so a changed migration rebuilds them. */
+export function migrationsHash(): string {
+  const dir = path.resolve(import.meta.dirname, '../../src/server/db/migrations');
+  const h = createHash('sha256');
+  for (const f of migrationFiles()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  return h.digest('hex').slice(0, 12);
+}
+
+export const pgliteTemplatePath = () => path.join(os.tmpdir(), `tkp-pglite-template-${migrationsHash()}.tar.gz`);
+export const pgTemplateName = () => `tkp_template_${migrationsHash()}`;
+
+export function serverUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
