@@ -35,9 +35,12 @@ for (const step of steps) {
 
 const skipped: string[] = [];
 if (!process.env.TEST_DATABASE_URL) {
-  skipped.push('database tests on the PostgreSQL server (set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres)');
+  skipped.push(
+    'database tests on the PostgreSQL server (set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres)',
+  );
 }
-if (!fs.existsSync('/usr/bin/chromium')) skipped.push('browser tests (install Debian chromium: apt-get install chromium)');
+if (!fs.existsSync('/usr/bin/chromium'))
+  skipped.push('browser tests (install Debian chromium: apt-get install chromium)');
 
 console.log('\n──────── summary');
 if (skipped.length) {

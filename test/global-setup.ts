@@ -37,6 +37,7 @@ export async function teardown(): Promise<void> {
   const leftovers = await admin.query<{ datname: string }>(
     "select datname from pg_database where datname like 'tkp_test_%'",
   );
-  for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+  for (const { datname } of leftovers.rows)
+    await admin.query(`drop database if exists ${datname} with (force)`);
   await admin.end();
 }

@@ -20,7 +20,10 @@ export interface TestContext {
 /** The fixed clock every test starts from (a Monday noon in Finland). */
 export const TEST_START = '2026-03-02T10:00:00Z';
 
-export async function createTestContext(engine: Engine, env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  engine: Engine,
+  env: Record<string, string> = {},
+): Promise<TestContext> {
   const handle = await createTestDatabase(engine);
   const clock = new ManualClock(TEST_START);
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', ...env });
@@ -88,7 +91,8 @@ export class ApiClient {
   }
   async login(email: string, password: string) {
     const res = await this.post('/api/auth/login', { email, password });
-    if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
     return this;
   }
 }

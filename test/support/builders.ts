@@ -1,15 +1,18 @@
 import { FinnishBusinessIds } from 'finnish-business-ids';
+import { syntheticIdentityCode } from '../../src/modules/clients/identity-code.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import type { Db } from '../../src/server/db/database.ts';
 import type { Role } from '../../src/server/policy/roles.ts';
-import { syntheticIdentityCode } from '../../src/modules/clients/identity-code.ts';
 
 let sequence = 0;
 const next = () => ++sequence;
 export const TEST_PASSWORD = 'test-password-123';
 let cachedHash: Promise<string> | undefined;
 
-export async function makeOrganisation(db: Db, overrides: Partial<{ name: string; type: string; municipality: string }> = {}) {
+export async function makeOrganisation(
+  db: Db,
+  overrides: Partial<{ name: string; type: string; municipality: string }> = {},
+) {
   const n = next();
   const base = String(2_000_000 + n * 17).padStart(7, '0');
   return db
@@ -26,7 +29,12 @@ export async function makeOrganisation(db: Db, overrides: Partial<{ name: string
     .executeTakeFirstOrThrow();
 }
 
-export async function makeUser(db: Db, organisationId: string, role: Role, overrides: Partial<{ email: string }> = {}) {
+export async function makeUser(
+  db: Db,
+  organisationId: string,
+  role: Role,
+  overrides: Partial<{ email: string }> = {},
+) {
   const n = next();
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const user = await db
@@ -58,7 +66,12 @@ export function nextIdentityCode(): string {
   return syntheticIdentityCode(`19${70 + (Math.floor(n / 336) % 30)}-${month}-${day}`, 900 + (n % 100));
 }
 
-export async function makeClient(db: Db, organisationId: string, createdBy: string, overrides: Partial<{ firstName: string; lastName: string; identityCode: string }> = {}) {
+export async function makeClient(
+  db: Db,
+  organisationId: string,
+  createdBy: string,
+  overrides: Partial<{ firstName: string; lastName: string; identityCode: string }> = {},
+) {
   const code = overrides.identityCode ?? nextIdentityCode();
   const { parseIdentityCode } = await import('../../src/modules/clients/identity-code.ts');
   const parsed = parseIdentityCode(code);

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { createPglite, type DatabaseHandle, type Engine, openPostgres, wrapPglite } from '../../src/server/db/engine.ts';
+import {
+  createPglite,
+  type DatabaseHandle,
+  type Engine,
+  openPostgres,
+  wrapPglite,
+} from '../../src/server/db/engine.ts';
 import { pgliteTemplatePath, pgTemplateName, serverUrl } from './template.ts';
 
 export const ENGINES: Engine[] = ['pglite', 'postgresql'];
@@ -27,7 +33,8 @@ export async function createTestDatabase(engine: Engine): Promise<DatabaseHandle
         break;
       } catch (err) {
         // Two workers copying the template at the same moment: the second one waits its turn.
-        if (attempt > 20 || !String((err as Error).message).includes('being accessed by other users')) throw err;
+        if (attempt > 20 || !String((err as Error).message).includes('being accessed by other users'))
+          throw err;
         await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
       }
     }
@@ -57,7 +64,9 @@ export function describeEachEngine(name: string, suite: (engine: Engine) => void
       if (process.env.CI === 'true') {
         describe(`${name} [${engine}]`, () => {
           it('needs TEST_DATABASE_URL in CI', () => {
-            throw new Error('TEST_DATABASE_URL is not set: database tests must run on the PostgreSQL server in CI');
+            throw new Error(
+              'TEST_DATABASE_URL is not set: database tests must run on the PostgreSQL server in CI',
+            );
           });
         });
       } else {

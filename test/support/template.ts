@@ -12,7 +12,8 @@ export function migrationsHash(): string {
   return h.digest('hex').slice(0, 12);
 }
 
-export const pgliteTemplatePath = () => path.join(os.tmpdir(), `tkp-pglite-template-${migrationsHash()}.tar.gz`);
+export const pgliteTemplatePath = () =>
+  path.join(os.tmpdir(), `tkp-pglite-template-${migrationsHash()}.tar.gz`);
 export const pgTemplateName = () => `tkp_template_${migrationsHash()}`;
 
 export function serverUrl(database: string): string {
