@@ -2,10 +2,17 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { createPglite, openPostgres, wrapPglite } from '../src/server/db/engine.ts';
 import { migrate } from '../src/server/db/migrate.ts';
-import { pgliteTemplatePath, pgTemplateName, serverUrl } from './support/template.ts';
+import {
+  pgliteTemplatePath,
+  pgTemplateName,
+  serverUrl,
+  testDatabasePrefix,
+  testRunId,
+} from './support/template.ts';
 
 /** Builds one migrated database per engine; each test database starts as a copy of it. */
 export async function setup(): Promise<void> {
+  testRunId();
   const file = pgliteTemplatePath();
   if (!fs.existsSync(file)) {
     const pglite = await createPglite();
@@ -35,7 +42,8 @@ export async function teardown(): Promise<void> {
   await admin.connect();
   await admin.query(`drop database if exists ${pgTemplateName()} with (force)`);
   const leftovers = await admin.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'tkp_test_%'",
+    'select datname from pg_database where starts_with(datname, $1)',
+    [testDatabasePrefix()],
   );
   for (const { datname } of leftovers.rows)
     await admin.query(`drop database if exists ${datname} with (force)`);

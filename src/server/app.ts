@@ -9,24 +9,31 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { allRoutes } from './routes.ts';
 import type { AppContext } from './http/app-context.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
-import { registerRoutes } from './http/route.ts';
 import { apiDocsRoutes } from './http/openapi.routes.ts';
+import { registerRoutes } from './http/route.ts';
+import { allRoutes } from './routes.ts';
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: ctx.log,
-    trustProxy: true,
+    // Believing X-Forwarded-For from anyone would let a client pick its own address past the login limit.
+    // Fastify refuses a bare hop count (fails closed), so the hops are given as a trust function.
+    trustProxy:
+      ctx.config.trustProxyHops > 0
+        ? (_address: string, hop: number) => hop < ctx.config.trustProxyHops
+        : false,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const indexPath = path.join(WEB_ROOT, 'index.html');
+  const indexHtml = fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : undefined;
+  registerErrorHandling(app, indexHtml);
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -69,18 +76,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerRoutes(app, ctx, [...allRoutes, ...apiDocsRoutes]);
 
-  if (fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
+  if (indexHtml !== undefined) {
     await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_ROOT, 'index.html'), 'utf8');
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-        return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
-      }
-      return reply
-        .status(404)
-        .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` } });
-    });
-    app.get('/', (_request, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml));
+    app.get('/', (_request, reply) =>
+      reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml),
+    );
   }
   return app;
 }

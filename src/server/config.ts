@@ -17,7 +17,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: booleanFlag,
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // Proxy hops whose X-Forwarded-For is believed; 0 = none (the client address is the socket's).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -44,7 +45,7 @@ export interface Config {
   cookieSecure: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
-  loginRateLimit: number;
+  trustProxyHops: number;
   oidc: OidcConfig | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -72,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
-    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxyHops: e.TRUST_PROXY,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

@@ -1,13 +1,14 @@
-import pino from 'pino';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, loadDemoRegion } from '../modules/demo/demo-region.ts';
+import { startDueWorkQueue } from '../modules/measurements/due-work.queue.ts';
 import { buildApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/engine.ts';
 import { migrate } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
 
 const config = loadConfig();
-const log = pino({ level: config.logLevel });
+const log = createLogger(config);
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrate(handle);
 if (applied.length) log.info({ applied }, 'migrations applied');
@@ -20,9 +21,14 @@ if (config.loadDemoData && (await isDatabaseEmpty(handle.db))) {
 
 const app = await buildApp({ db: handle.db, engine: handle.engine, config, clock: systemClock, log });
 await app.listen({ port: config.port, host: config.host });
+// Reminders, automatic follow-ups and message delivery: pg-boss runs the due work every minute (and now).
+const dueWork = await startDueWorkQueue({ handle, config, clock: systemClock, log });
+await dueWork.trigger();
 
 const url = config.publicUrl;
-console.log(`\nTyökykypolku is running at ${url}  (database: ${handle.engine}${handle.engine === 'pglite' ? `, ${config.dataDir}` : ''})`);
+console.log(
+  `\nTyökykypolku is running at ${url}  (database: ${handle.engine}${handle.engine === 'pglite' ? `, ${config.dataDir}` : ''})`,
+);
 console.log(`API docs: ${url}/api/docs`);
 if (demoLoaded || config.loadDemoData) {
   console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
@@ -36,6 +42,7 @@ async function shutdown(signal: string) {
   closing = true;
   log.info({ signal }, 'shutting down');
   await app.close();
+  await dueWork.stop();
   await handle.close();
   process.exit(0);
 }

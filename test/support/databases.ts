@@ -9,7 +9,7 @@ import {
   openPostgres,
   wrapPglite,
 } from '../../src/server/db/engine.ts';
-import { pgliteTemplatePath, pgTemplateName, serverUrl } from './template.ts';
+import { pgliteTemplatePath, pgTemplateName, serverUrl, testDatabasePrefix } from './template.ts';
 
 export const ENGINES: Engine[] = ['pglite', 'postgresql'];
 
@@ -23,7 +23,7 @@ export async function createTestDatabase(engine: Engine): Promise<DatabaseHandle
     const blob = new Blob([fs.readFileSync(pgliteTemplatePath())]);
     return wrapPglite(await createPglite({ loadDataDir: blob }));
   }
-  const name = `tkp_test_${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   try {

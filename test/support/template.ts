@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,17 @@ export function migrationsHash(): string {
 
 export const pgliteTemplatePath = () =>
   path.join(os.tmpdir(), `tkp-pglite-template-${migrationsHash()}.tar.gz`);
-export const pgTemplateName = () => `tkp_template_${migrationsHash()}`;
+/**
+ * Each test run has its own id, so runs side by side (two developers, two shells) never drop or copy each
+ * other's databases. The id is set in the global set-up, before the workers start, and they inherit it.
+ */
+export function testRunId(): string {
+  process.env.TKP_TEST_RUN ??= randomBytes(4).toString('hex');
+  return process.env.TKP_TEST_RUN;
+}
+
+export const pgTemplateName = () => `tkp_template_${migrationsHash()}_${testRunId()}`;
+export const testDatabasePrefix = () => `tkp_test_${testRunId()}_`;
 
 export function serverUrl(database: string): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { ApiClient, useTestContext } from '../../../test/support/app.ts';
 import { makeClient, makeOrganisation, makeUser, TEST_PASSWORD } from '../../../test/support/builders.ts';
 import { describeEachEngine } from '../../../test/support/databases.ts';
@@ -39,7 +39,11 @@ describeEachEngine('clients API', (engine) => {
   });
 
   it('names each invalid field with 400', async () => {
-    const res = await coordinatorA.post('/api/clients', { ...validBody, identityCode: '010594Y9033', firstName: '' });
+    const res = await coordinatorA.post('/api/clients', {
+      ...validBody,
+      identityCode: '010594Y9033',
+      firstName: '',
+    });
     expect(res.status).toBe(400);
     const fields = res.body.error.details.issues.map((i: { field: string }) => i.field);
     expect(fields).toContain('body.firstName');
@@ -57,7 +61,12 @@ describeEachEngine('clients API', (engine) => {
   it('registers a client with derived date of birth and sex', async () => {
     const res = await coordinatorA.post('/api/clients', validBody);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ identityCode: '010594Y9032', dateOfBirth: '1994-05-01', sex: 'male', age: 31 });
+    expect(res.body).toMatchObject({
+      identityCode: '010594Y9032',
+      dateOfBirth: '1994-05-01',
+      sex: 'male',
+      age: 31,
+    });
   });
 
   it('refuses a second registration with a pointer for those who may see the client', async () => {
@@ -90,16 +99,33 @@ describeEachEngine('clients API', (engine) => {
     const ok = await coordinatorB.put(`/api/clients/${clientOfB.id}`, pick(body));
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(first.body.version + 1);
-    const stale = await coordinatorB.put(`/api/clients/${clientOfB.id}`, pick({ ...body, firstName: 'Toka' }));
+    const stale = await coordinatorB.put(
+      `/api/clients/${clientOfB.id}`,
+      pick({ ...body, firstName: 'Toka' }),
+    );
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: 'stale_version', details: { currentVersion: first.body.version + 1 } });
+    expect(stale.body.error).toMatchObject({
+      code: 'stale_version',
+      details: { currentVersion: first.body.version + 1 },
+    });
     const after = await coordinatorB.get(`/api/clients/${clientOfB.id}`);
     expect(after.body.firstName).toBe('Eka');
   });
 });
 
 function pick(b: Record<string, unknown>) {
-  const keys = ['firstName', 'lastName', 'phone', 'email', 'streetAddress', 'postalCode', 'postOffice', 'municipality', 'preferredLanguage', 'contactPreference', 'version'];
+  const keys = [
+    'firstName',
+    'lastName',
+    'phone',
+    'email',
+    'streetAddress',
+    'postalCode',
+    'postOffice',
+    'municipality',
+    'preferredLanguage',
+    'contactPreference',
+    'version',
+  ];
   return Object.fromEntries(keys.map((k) => [k, b[k]]));
 }
-

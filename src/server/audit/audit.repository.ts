@@ -17,12 +17,18 @@ export async function insertAuditEvent(
   event: NewAuditEventRow,
   disclosures: Disclosure[],
 ): Promise<string> {
-  const { id } = await db.insertInto('audit_event').values(event).returning('id').executeTakeFirstOrThrow();
+  const { id, occurred_at } = await db
+    .insertInto('audit_event')
+    .values(event)
+    .returning(['id', 'occurred_at'])
+    .executeTakeFirstOrThrow();
   if (disclosures.length > 0) {
     await db
       .insertInto('disclosure_log')
       .values(
         disclosures.map((d) => ({
+          // The disclosure happened when its request did: the request's clock, not the database's.
+          occurred_at,
           audit_event_id: id,
           client_id: d.clientId,
           from_organisation_id: d.fromOrganisationId,

@@ -38,9 +38,11 @@ export const badRequest = (issues: FieldIssue[], message = 'The request has inva
 export const invalidField = (field: string, code: string, message: string) =>
   badRequest([{ field, code, message }], message);
 export const unauthenticated = (message = 'Sign in first.') => new AppError(401, 'unauthenticated', message);
-export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  new AppError(403, 'forbidden', message);
 export const notFound = (what = 'record') => new AppError(404, 'not_found', `No such ${what}.`);
-export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new AppError(409, code, message, details);
 export const staleVersion = (currentVersion: number) =>
   new AppError(
     409,
@@ -67,12 +69,18 @@ const fastifyCodes: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
-/** One place turns every failure into `{"error":{code,message,details}}`; never a stack trace. */
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * One place turns every failure into `{"error":{code,message,details}}`; never a stack trace. Fastify
+ * takes one not-found handler, so the single-page app's `indexHtml` (when built) is answered from here
+ * to browser navigations outside /api/.
+ */
+export function registerErrorHandling(app: FastifyInstance, indexHtml?: string): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues: FieldIssue[] = err.validation.map((v) => ({
-        field: [err.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        field: [err.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)].join(
+          '.',
+        ),
         code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code ?? String(v.keyword),
         message: v.message ?? 'Invalid value',
       }));
@@ -84,7 +92,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response did not match its schema');
-      return reply.status(500).send(body('internal', 'Something went wrong on the server. It has been logged.'));
+      return reply
+        .status(500)
+        .send(body('internal', 'Something went wrong on the server. It has been logged.'));
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -92,10 +102,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(status).send(body(code, err.message));
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body('internal', 'Something went wrong on the server. It has been logged.'));
+    return reply
+      .status(500)
+      .send(body('internal', 'Something went wrong on the server. It has been logged.'));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    if (indexHtml !== undefined && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    return reply
+      .status(404)
+      .send(body('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
   });
 }
