@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   engine: Engine;
   /** One connection for the callback's duration, with multi-statement SQL allowed. */
   withSession<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  /** The embedded database itself, for the job queue's adapter (pg-boss on PGlite); absent on a server. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -59,9 +61,11 @@ export function wrapPglite(pglite: PGlite, onClose?: () => void): DatabaseHandle
   return {
     db,
     engine: 'pglite',
+    pglite,
     async withSession(fn) {
       return fn(async (sql, params) => {
-        if (params && params.length > 0) return (await pglite.query<Record<string, unknown>>(sql, params)).rows;
+        if (params && params.length > 0)
+          return (await pglite.query<Record<string, unknown>>(sql, params)).rows;
         const results = await pglite.exec(sql);
         return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
       });
@@ -114,7 +118,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   const unlock = lockDataDir(options.dataDir);
   try {
