@@ -3,6 +3,10 @@ import { hashPassword } from '../../server/auth/password.ts';
 import type { Db } from '../../server/db/database.ts';
 import type { Role } from '../../server/policy/roles.ts';
 import { syntheticIdentityCode } from '../clients/identity-code.ts';
+import { loadDemoClientPath } from './demo-client-path.ts';
+import { loadDemoCoaching } from './demo-coaching.ts';
+import { loadDemoMeasures } from './demo-measures.ts';
+import { loadDemoPlans } from './demo-plans.ts';
 
 /** The password of every demo login; printed at start. Demo data only: never in production. */
 export const DEMO_PASSWORD = 'demo-salasana-2026';
@@ -16,10 +20,34 @@ interface DemoOrganisation {
 }
 
 const ORGANISATIONS: DemoOrganisation[] = [
-  { key: 'sote', name: 'Järvilaakson sote-keskus', type: 'sote_centre', municipality: 'Kuopio', base: '3100001' },
-  { key: 'social', name: 'Järvilaakson työikäisten sosiaalipalvelut', type: 'working_age_social_services', municipality: 'Kuopio', base: '3100002' },
-  { key: 'employment', name: 'Järvilaakson työllisyysalue', type: 'municipal_employment_services', municipality: 'Kuopio', base: '3100003' },
-  { key: 'kela', name: 'Kela, Järvilaakson palvelupiste', type: 'kela', municipality: 'Kuopio', base: '3100004' },
+  {
+    key: 'sote',
+    name: 'Järvilaakson sote-keskus',
+    type: 'sote_centre',
+    municipality: 'Kuopio',
+    base: '3100001',
+  },
+  {
+    key: 'social',
+    name: 'Järvilaakson työikäisten sosiaalipalvelut',
+    type: 'working_age_social_services',
+    municipality: 'Kuopio',
+    base: '3100002',
+  },
+  {
+    key: 'employment',
+    name: 'Järvilaakson työllisyysalue',
+    type: 'municipal_employment_services',
+    municipality: 'Kuopio',
+    base: '3100003',
+  },
+  {
+    key: 'kela',
+    name: 'Kela, Järvilaakson palvelupiste',
+    type: 'kela',
+    municipality: 'Kuopio',
+    base: '3100004',
+  },
   { key: 'ngo', name: 'Polku ry', type: 'ngo', municipality: 'Siilinjärvi', base: '3100005' },
   { key: 'coaching', name: 'Työpolku-säätiö', type: 'foundation', municipality: 'Iisalmi', base: '3100006' },
 ];
@@ -34,20 +62,103 @@ export interface DemoLogin {
 
 /** Synthetic people; any likeness to a real person is a coincidence of common Finnish names. */
 export const DEMO_LOGINS: DemoLogin[] = [
-  { email: 'koordinaattori@demo.test', role: 'coordinator', organisation: 'sote', firstName: 'Kaisa', lastName: 'Koordinaattori' },
-  { email: 'laakari@demo.test', role: 'physician', organisation: 'sote', firstName: 'Lauri', lastName: 'Lääkäri' },
-  { email: 'hoitaja@demo.test', role: 'nurse', organisation: 'sote', firstName: 'Hanna', lastName: 'Hoitaja' },
-  { email: 'sosiaalityo@demo.test', role: 'social_worker', organisation: 'social', firstName: 'Sanna', lastName: 'Sosiaalityöntekijä' },
-  { email: 'tyollisyys@demo.test', role: 'employment_advisor', organisation: 'employment', firstName: 'Timo', lastName: 'Työllisyysasiantuntija' },
-  { email: 'kela@demo.test', role: 'kela_advisor', organisation: 'kela', firstName: 'Kirsi', lastName: 'Kelaneuvoja' },
-  { email: 'valmentaja@demo.test', role: 'job_coach', organisation: 'coaching', firstName: 'Ville', lastName: 'Valmentaja' },
-  { email: 'jarjesto@demo.test', role: 'ngo_worker', organisation: 'ngo', firstName: 'Jaana', lastName: 'Järjestötyöntekijä' },
-  { email: 'esihenkilo@demo.test', role: 'manager', organisation: 'sote', firstName: 'Eero', lastName: 'Esihenkilö' },
-  { email: 'paakayttaja@demo.test', role: 'admin', organisation: 'sote', firstName: 'Paula', lastName: 'Pääkäyttäjä' },
+  {
+    email: 'koordinaattori@demo.test',
+    role: 'coordinator',
+    organisation: 'sote',
+    firstName: 'Kaisa',
+    lastName: 'Koordinaattori',
+  },
+  {
+    email: 'laakari@demo.test',
+    role: 'physician',
+    organisation: 'sote',
+    firstName: 'Lauri',
+    lastName: 'Lääkäri',
+  },
+  {
+    email: 'hoitaja@demo.test',
+    role: 'nurse',
+    organisation: 'sote',
+    firstName: 'Hanna',
+    lastName: 'Hoitaja',
+  },
+  {
+    email: 'sosiaalityo@demo.test',
+    role: 'social_worker',
+    organisation: 'social',
+    firstName: 'Sanna',
+    lastName: 'Sosiaalityöntekijä',
+  },
+  {
+    email: 'tyollisyys@demo.test',
+    role: 'employment_advisor',
+    organisation: 'employment',
+    firstName: 'Timo',
+    lastName: 'Työllisyysasiantuntija',
+  },
+  {
+    email: 'kela@demo.test',
+    role: 'kela_advisor',
+    organisation: 'kela',
+    firstName: 'Kirsi',
+    lastName: 'Kelaneuvoja',
+  },
+  {
+    email: 'valmentaja@demo.test',
+    role: 'job_coach',
+    organisation: 'coaching',
+    firstName: 'Ville',
+    lastName: 'Valmentaja',
+  },
+  {
+    email: 'jarjesto@demo.test',
+    role: 'ngo_worker',
+    organisation: 'ngo',
+    firstName: 'Jaana',
+    lastName: 'Järjestötyöntekijä',
+  },
+  {
+    email: 'esihenkilo@demo.test',
+    role: 'manager',
+    organisation: 'sote',
+    firstName: 'Eero',
+    lastName: 'Esihenkilö',
+  },
+  {
+    email: 'paakayttaja@demo.test',
+    role: 'admin',
+    organisation: 'sote',
+    firstName: 'Paula',
+    lastName: 'Pääkäyttäjä',
+  },
 ];
 
-const FIRST_NAMES = ['Aino', 'Eino', 'Helmi', 'Veikko', 'Iida', 'Onni', 'Lempi', 'Toivo', 'Siiri', 'Väinö', 'Elli', 'Arvo'];
-const LAST_NAMES = ['Mäkelä', 'Koskinen', 'Heikkilä', 'Järvinen', 'Lehtonen', 'Saarinen', 'Salminen', 'Laine', 'Tuominen'];
+const FIRST_NAMES = [
+  'Aino',
+  'Eino',
+  'Helmi',
+  'Veikko',
+  'Iida',
+  'Onni',
+  'Lempi',
+  'Toivo',
+  'Siiri',
+  'Väinö',
+  'Elli',
+  'Arvo',
+];
+const LAST_NAMES = [
+  'Mäkelä',
+  'Koskinen',
+  'Heikkilä',
+  'Järvinen',
+  'Lehtonen',
+  'Saarinen',
+  'Salminen',
+  'Laine',
+  'Tuominen',
+];
 const MUNICIPALITIES = ['Kuopio', 'Siilinjärvi', 'Iisalmi', 'Varkaus', 'Suonenjoki'];
 
 function businessId(base: string): string {
@@ -61,7 +172,14 @@ export async function loadDemoRegion(db: Db): Promise<void> {
     for (const o of ORGANISATIONS) {
       const { id } = await trx
         .insertInto('organisation')
-        .values({ name: o.name, type: o.type, business_id: businessId(o.base), municipality: o.municipality, created_by: null, updated_by: null })
+        .values({
+          name: o.name,
+          type: o.type,
+          business_id: businessId(o.base),
+          municipality: o.municipality,
+          created_by: null,
+          updated_by: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       orgIds.set(o.key, id);
@@ -71,13 +189,27 @@ export async function loadDemoRegion(db: Db): Promise<void> {
     for (const login of DEMO_LOGINS) {
       const { id } = await trx
         .insertInto('app_user')
-        .values({ email: login.email, first_name: login.firstName, last_name: login.lastName, password_hash: passwordHash, oidc_subject: null, created_by: null, updated_by: null })
+        .values({
+          email: login.email,
+          first_name: login.firstName,
+          last_name: login.lastName,
+          password_hash: passwordHash,
+          oidc_subject: null,
+          created_by: null,
+          updated_by: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       userIds.set(login.email, id);
       await trx
         .insertInto('membership')
-        .values({ user_id: id, organisation_id: orgIds.get(login.organisation)!, role: login.role, created_by: null, updated_by: null })
+        .values({
+          user_id: id,
+          organisation_id: orgIds.get(login.organisation)!,
+          role: login.role,
+          created_by: null,
+          updated_by: null,
+        })
         .execute();
     }
     const { id: teamId } = await trx
@@ -93,7 +225,13 @@ export async function loadDemoRegion(db: Db): Promise<void> {
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('team_member')
-      .values(['koordinaattori@demo.test', 'laakari@demo.test', 'hoitaja@demo.test'].map((e) => ({ team_id: teamId, user_id: userIds.get(e)!, created_by: null })))
+      .values(
+        ['koordinaattori@demo.test', 'laakari@demo.test', 'hoitaja@demo.test'].map((e) => ({
+          team_id: teamId,
+          user_id: userIds.get(e)!,
+          created_by: null,
+        })),
+      )
       .execute();
 
     const registrars = ['sote', 'sote', 'sote', 'social', 'employment', 'employment', 'kela', 'ngo'];
@@ -155,6 +293,11 @@ export async function loadDemoRegion(db: Db): Promise<void> {
       }
     }
   });
+  // The client path first: plans and measures build on its cases.
+  await loadDemoClientPath(db);
+  await loadDemoPlans(db);
+  await loadDemoMeasures(db);
+  await loadDemoCoaching(db);
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

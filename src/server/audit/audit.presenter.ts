@@ -36,7 +36,11 @@ const CSV_COLUMNS = [
 ] as const;
 
 function csvCell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '' : String(value);
+  const text = Array.isArray(value)
+    ? value.join(' ')
+    : value === null || value === undefined
+      ? ''
+      : String(value);
   // A leading = + - @ would run as a formula when the file is opened in a spreadsheet.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -8,9 +8,18 @@ export function auditEventsQuery(trx: Trx, q: Omit<AuditQuery, 'limit' | 'offset
     .selectFrom('audit_event as a')
     .leftJoin('app_user as u', 'u.id', 'a.user_id')
     .leftJoin('organisation as o', 'o.id', 'a.organisation_id');
-  if (q.from) query = query.where(sql`a.occurred_at`, '>=', sql`(${q.from}::date)::timestamp at time zone 'Europe/Helsinki'`);
+  if (q.from)
+    query = query.where(
+      sql`a.occurred_at`,
+      '>=',
+      sql`(${q.from}::date)::timestamp at time zone 'Europe/Helsinki'`,
+    );
   if (q.to)
-    query = query.where(sql`a.occurred_at`, '<', sql`(${q.to}::date + 1)::timestamp at time zone 'Europe/Helsinki'`);
+    query = query.where(
+      sql`a.occurred_at`,
+      '<',
+      sql`(${q.to}::date + 1)::timestamp at time zone 'Europe/Helsinki'`,
+    );
   if (q.userId) query = query.where('a.user_id', '=', q.userId);
   if (q.organisationId) query = query.where('a.organisation_id', '=', q.organisationId);
   if (q.clientId) query = query.where(sql`${q.clientId}::uuid = any(a.client_ids)`, '=', sql`true`);

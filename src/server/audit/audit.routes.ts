@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { requireIdentityCode } from '../../modules/clients/client.service.ts';
 import { findClientIdByIdentityCode } from '../../modules/clients/client.repository.ts';
+import { requireIdentityCode } from '../../modules/clients/client.service.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { defineRoute } from '../http/route.ts';
 import { IdParams } from '../http/schemas.ts';
@@ -135,7 +135,13 @@ const breakGlassList = defineRoute({
       .innerJoin('organisation as o', 'o.id', 'b.organisation_id')
       .leftJoin('app_user as r', 'r.id', 'b.reviewed_by')
       .selectAll('b')
-      .select(['u.first_name', 'u.last_name', 'o.name as organisation_name', 'r.first_name as rf', 'r.last_name as rl'])
+      .select([
+        'u.first_name',
+        'u.last_name',
+        'o.name as organisation_name',
+        'r.first_name as rf',
+        'r.last_name as rl',
+      ])
       .orderBy('b.started_at', 'desc')
       .limit(500);
     if (query.reviewed) q = q.where('b.reviewed_at', query.reviewed === 'true' ? 'is not' : 'is', null);
@@ -176,7 +182,11 @@ const breakGlassReview = defineRoute({
       .where('reviewed_at', 'is', null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) {
-      const exists = await trx.selectFrom('break_glass_access').select('id').where('id', '=', params.id).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('break_glass_access')
+        .select('id')
+        .where('id', '=', params.id)
+        .executeTakeFirst();
       if (!exists) throw notFound('break-glass access');
       throw conflict('already_reviewed', 'This access has already been reviewed.');
     }

@@ -24,15 +24,20 @@ const login = defineRoute({
   async handler({ trx, body, reply, app, now, audit }) {
     const user = await findLoginUser(trx, body.email);
     const passwordOk = await verifyPassword(user?.password_hash ?? null, body.password);
-    if (!user || !user.active || !passwordOk) {
+    if (!user?.active || !passwordOk) {
       audit.metadata.result = user ? (user.active ? 'wrong_password' : 'inactive_user') : 'unknown_user';
       if (user) audit.targetId = user.id;
       throw new AppError(401, 'invalid_credentials', 'The e-mail address or password is wrong.');
     }
     const [membership] = await activeMemberships(trx, user.id);
-    if (!membership) throw new AppError(403, 'no_membership', 'Your account has no active organisation role.');
+    if (!membership)
+      throw new AppError(403, 'no_membership', 'Your account has no active organisation role.');
     audit.targetId = user.id;
-    const csrfToken = await startSession(trx, reply, app.config, { userId: user.id, membershipId: membership.id, now });
+    const csrfToken = await startSession(trx, reply, app.config, {
+      userId: user.id,
+      membershipId: membership.id,
+      now,
+    });
     return presentSession(
       trx,
       {

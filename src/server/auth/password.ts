@@ -8,7 +8,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 // Verifying against this when the user does not exist keeps the response time the same.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2b8XpqgGvf8v2lSGXlY1rKpZ7R3JvJ6fD6m4rFQKq5Y';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2b8XpqgGvf8v2lSGXlY1rKpZ7R3JvJ6fD6m4rFQKq5Y';
 
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   try {

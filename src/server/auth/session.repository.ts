@@ -2,7 +2,14 @@ import type { Trx } from '../db/database.ts';
 
 export async function insertSession(
   trx: Trx,
-  row: { tokenHash: string; userId: string; membershipId: string; csrfToken: string; expiresAt: Date; now: Date },
+  row: {
+    tokenHash: string;
+    userId: string;
+    membershipId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    now: Date;
+  },
 ): Promise<void> {
   await trx
     .insertInto('user_session')
@@ -45,7 +52,11 @@ export async function findLiveSession(trx: Trx, tokenHash: string) {
 }
 
 export async function touchSession(trx: Trx, tokenHash: string, now: Date): Promise<void> {
-  await trx.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  await trx
+    .updateTable('user_session')
+    .set({ last_seen_at: now })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 export async function revokeSession(trx: Trx, tokenHash: string, now: Date, reason: string): Promise<void> {
@@ -57,7 +68,12 @@ export async function revokeSession(trx: Trx, tokenHash: string, now: Date, reas
     .execute();
 }
 
-export async function revokeUserSessions(trx: Trx, userId: string, now: Date, reason: string): Promise<number> {
+export async function revokeUserSessions(
+  trx: Trx,
+  userId: string,
+  now: Date,
+  reason: string,
+): Promise<number> {
   const res = await trx
     .updateTable('user_session')
     .set({ revoked_at: now, revoke_reason: reason })
@@ -68,5 +84,9 @@ export async function revokeUserSessions(trx: Trx, userId: string, now: Date, re
 }
 
 export async function setSessionMembership(trx: Trx, tokenHash: string, membershipId: string): Promise<void> {
-  await trx.updateTable('user_session').set({ membership_id: membershipId }).where('token_hash', '=', tokenHash).execute();
+  await trx
+    .updateTable('user_session')
+    .set({ membership_id: membershipId })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }

@@ -43,7 +43,12 @@ export async function startSession(
 }
 
 export function setCsrfCookie(reply: FastifyReply, config: Config, csrfToken: string): void {
-  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure: config.cookieSecure });
+  reply.setCookie(CSRF_COOKIE, csrfToken, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: config.cookieSecure,
+  });
 }
 
 /** Idle timeout and absolute lifetime are both enforced here; an expired session is revoked on sight. */
@@ -77,5 +82,10 @@ export async function authenticate(
 }
 
 export function clearSessionCookies(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+  });
 }

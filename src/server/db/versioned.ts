@@ -1,4 +1,4 @@
-import { staleVersion, notFound } from '../http/errors.ts';
+import { notFound, staleVersion } from '../http/errors.ts';
 
 /**
  * Optimistic locking: an update names the version it started from. When nothing was updated, the

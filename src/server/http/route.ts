@@ -1,16 +1,17 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Disclosure } from '../audit/audit.repository.ts';
 import { insertAuditEvent } from '../audit/audit.repository.ts';
 import type { AuditOutcome } from '../audit/audit.table.ts';
 import type { AuditEvent } from '../audit/events.ts';
 import { authenticate, CSRF_COOKIE, CSRF_HEADER } from '../auth/session.service.ts';
 import type { Trx } from '../db/database.ts';
-import { ACTIONS, type Action, ruleOf } from '../policy/actions.ts';
+import { type ACTIONS, type Action, ruleOf } from '../policy/actions.ts';
 import type { Actor } from '../policy/actor.ts';
 import { type ClientSubject, loadClientFacts } from '../policy/client-access.ts';
+import type { Role } from '../policy/roles.ts';
 import { type Decision, decide } from '../policy/rules.ts';
 import type { AppContext } from './app-context.ts';
 import { AppError, forbidden, notFound, unauthenticated } from './errors.ts';
@@ -28,6 +29,8 @@ export interface AuditNotes {
   disclosures: Omit<Disclosure, 'userId' | 'toOrganisationId'>[];
   /** Set by the endpoint that opens a break-glass access, so the review list finds it. */
   breakGlass?: boolean;
+  /** Set by a handler that answers (a redirect back to the login page) but refused the request. */
+  outcome?: 'denied' | 'failed';
 }
 
 export interface HandlerContext<A extends Action, P, Q, B> {
@@ -67,8 +70,18 @@ interface BaseSpec<A extends Action, P, Q, B, R extends Schema> {
   status?: 200 | 201;
   /** Purpose of use for the access log; defaults by the action's scope. */
   purpose?: string;
-  /** A non-JSON response (CSV): the handler returns a string sent with this content type. */
+  /**
+   * A non-JSON response (CSV, a file): the handler returns a string or Buffer sent with this content type,
+   * unless the handler sets a more exact one itself with reply.type (a stored file's own type).
+   */
   contentType?: string;
+  /** Bytes of request body accepted; the app's default (1 MB) otherwise. For file uploads as base64 JSON. */
+  bodyLimit?: number;
+  /**
+   * A browser navigation (the OpenID Connect steps): the handler returns `{ location }` and the answer is
+   * a 302 to it, sent after the commit (reply.redirect in a handler would answer before it).
+   */
+  redirect?: true;
   rateLimit?: { max: number; timeWindow: string };
   handler: (ctx: HandlerContext<A, In<P>, In<Q>, In<B>>) => Promise<z.input<R>>;
 }
@@ -96,7 +109,8 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 
 function defaultPurpose(action: Action): string {
   const scope = ruleOf(action).scope;
-  if (scope === 'client' || action.startsWith('client.') || action.startsWith('consent.')) return 'client_care';
+  if (scope === 'client' || action.startsWith('client.') || action.startsWith('consent.'))
+    return 'client_care';
   return scope === 'public' || scope === 'authenticated' ? 'service_use' : 'administration';
 }
 
@@ -124,6 +138,7 @@ export function defineRoute<
         method: spec.method,
         url: spec.url,
         ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+        ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         schema: {
           summary: spec.summary,
           tags: spec.tags,
@@ -132,7 +147,7 @@ export function defineRoute<
           ...(spec.querystring ? { querystring: spec.querystring } : {}),
           ...(spec.body ? { body: spec.body } : {}),
           response: {
-            ...(spec.contentType ? {} : { [status]: spec.response }),
+            ...(spec.contentType || spec.redirect ? {} : { [status]: spec.response }),
             '4XX': ErrorResponse,
           },
         },
@@ -171,7 +186,11 @@ export function defineRoute<
                 const header = request.headers[CSRF_HEADER];
                 const expected = session ? session.csrfToken : request.cookies[CSRF_COOKIE];
                 if (!sameToken(typeof header === 'string' ? header : undefined, expected)) {
-                  throw new AppError(403, 'csrf_failed', 'The form has expired. Reload the page and try again.');
+                  throw new AppError(
+                    403,
+                    'csrf_failed',
+                    'The form has expired. Reload the page and try again.',
+                  );
                 }
               }
               const base = {
@@ -189,19 +208,24 @@ export function defineRoute<
               let subject: ClientSubject | null = null;
               if (rule.scope === 'client' && actor) {
                 subject = await (spec.subject as SubjectLoader<A, In<P>, In<Q>, In<B>>)(base);
-                if (!subject) throw notFound();
-                audit.clientIds.push(subject.clientId);
-                const facts = await loadClientFacts(trx, actor, subject, now);
-                if (!facts) throw notFound();
-                decision = decide(actor, spec.action, facts);
-                if (decision.allowed && facts.controllerOrganisationId !== actor.organisationId) {
-                  audit.disclosures.push({
-                    clientId: facts.clientId,
-                    fromOrganisationId: facts.controllerOrganisationId,
-                    categories: [subject.record?.category ?? 'basic'],
-                    basis: decision.basis,
-                    consentId: decision.consentId ?? null,
-                  });
+                if (subject) audit.clientIds.push(subject.clientId);
+                if (!(rule.roles as readonly Role[]).includes(actor.role)) {
+                  // A role that never has this action is told so (403), whether or not the client exists.
+                  decision = decide(actor, spec.action);
+                } else {
+                  if (!subject) throw notFound();
+                  const facts = await loadClientFacts(trx, actor, subject, now);
+                  if (!facts) throw notFound();
+                  decision = decide(actor, spec.action, facts);
+                  if (decision.allowed && facts.controllerOrganisationId !== actor.organisationId) {
+                    audit.disclosures.push({
+                      clientId: facts.clientId,
+                      fromOrganisationId: facts.controllerOrganisationId,
+                      categories: [subject.record?.category ?? 'basic'],
+                      basis: decision.basis,
+                      consentId: decision.consentId ?? null,
+                    });
+                  }
                 }
               } else {
                 decision = decide(actor, spec.action);
@@ -209,23 +233,25 @@ export function defineRoute<
               if (!decision.allowed) {
                 outcome = 'denied';
                 audit.metadata.denial = decision.reason;
-                // Client data of another organisation must not reveal that it exists.
-                throw rule.scope === 'client' ? notFound() : forbidden();
+                // Client data of another organisation must not reveal that it exists; a role denial reveals nothing.
+                throw rule.scope === 'client' && decision.reason !== 'role' ? notFound() : forbidden();
               }
               breakGlass = decision.basis === 'break_glass';
               const output = await spec.handler({ ...base, audit, decision });
-              outcome = 'allowed';
+              outcome = audit.outcome ?? 'allowed';
               if (logged()) await insertAuditEvent(trx, row(), disclosuresOf(audit, actor));
               return output;
             });
+            if (spec.redirect) return reply.redirect((result as { location: string }).location, 302);
             reply.status(status);
-            if (spec.contentType) reply.type(spec.contentType);
+            if (spec.contentType && !reply.hasHeader('content-type')) reply.type(spec.contentType);
             // The response schema (the presenter's contract) validates it on the way out.
-            return result as unknown as void;
+            return result as unknown as undefined;
           } catch (err) {
             // The transaction rolled back; denials and failures are logged on their own.
             if (logged() && outcome !== 'allowed') {
-              if (outcome === null && err instanceof AppError && err.statusCode === 404) audit.metadata.notFound = true;
+              if (outcome === null && err instanceof AppError && err.statusCode === 404)
+                audit.metadata.notFound = true;
               await insertAuditEvent(app.db, row(), []).catch((logErr) =>
                 request.log.error({ err: logErr }, 'could not write the audit row of a failed request'),
               );

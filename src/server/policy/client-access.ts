@@ -1,8 +1,10 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Disclosure } from '../audit/audit.repository.ts';
 import type { Database, Trx } from '../db/database.ts';
+import type { Action } from './actions.ts';
 import type { Actor } from './actor.ts';
 import { consentStatus } from './consent-validity.ts';
-import { canBreakGlass, type ClientFacts } from './rules.ts';
+import { type ClientFacts, canBreakGlass, type Decision, decide } from './rules.ts';
 
 /** The record a client-scoped action touches: by default the client's basic data. */
 export interface ClientSubject {
@@ -95,6 +97,117 @@ export function clientVisibleTo(actor: Actor, now: Date) {
       ),
     ]);
   };
+}
+
+/** One record of client data as `decide` sees it: whose client, which organisation controls it, what kind. */
+export interface ClientRecord {
+  clientId: string;
+  controllerOrganisationId: string;
+  category: string;
+}
+
+export type RecordDisclosure = Omit<Disclosure, 'userId' | 'toOrganisationId'>;
+
+/**
+ * The list form of `decide` for records of several clients and organisations (timeline, worklist, a case's
+ * visits). Lists load their candidate rows in SQL, restricted with `inCareOf`, then keep a row only when
+ * `decide` allows the action on it — the same rule as a single read, never a second copy of it. Facts are
+ * loaded once per (client, controller, category); rows shown from another organisation are collected once
+ * per (client, controller, category) for the disclosure log.
+ */
+export function recordAccess(trx: Trx, actor: Actor, now: Date) {
+  const facts = new Map<string, Promise<ClientFacts | null>>();
+  const disclosed = new Map<string, RecordDisclosure>();
+
+  async function check(action: Action, record: ClientRecord): Promise<Decision> {
+    const key = `${record.clientId}|${record.controllerOrganisationId}|${record.category}`;
+    let loading = facts.get(key);
+    if (!loading) {
+      loading = loadClientFacts(
+        trx,
+        actor,
+        {
+          kind: 'client',
+          clientId: record.clientId,
+          record: { controllerOrganisationId: record.controllerOrganisationId, category: record.category },
+        },
+        now,
+      );
+      facts.set(key, loading);
+    }
+    const loaded = await loading;
+    const decision: Decision = loaded
+      ? decide(actor, action, loaded)
+      : { allowed: false, reason: 'no_relationship' };
+    if (decision.allowed && record.controllerOrganisationId !== actor.organisationId && !disclosed.has(key)) {
+      disclosed.set(key, {
+        clientId: record.clientId,
+        fromOrganisationId: record.controllerOrganisationId,
+        categories: [record.category],
+        basis: decision.basis,
+        consentId: decision.consentId ?? null,
+      });
+    }
+    return decision;
+  }
+
+  return {
+    check,
+    async allows(action: Action, record: ClientRecord): Promise<boolean> {
+      return (await check(action, record)).allowed;
+    },
+    /** The rows `decide` allows, in their order; loads facts one pair at a time on the one transaction. */
+    async filter<T>(action: Action, rows: readonly T[], recordOf: (row: T) => ClientRecord): Promise<T[]> {
+      const kept: T[] = [];
+      for (const row of rows) if ((await check(action, recordOf(row))).allowed) kept.push(row);
+      return kept;
+    },
+    disclosures(): RecordDisclosure[] {
+      return [...disclosed.values()];
+    },
+  };
+}
+export type RecordAccess = ReturnType<typeof recordAccess>;
+
+/**
+ * The SQL half of a list: only clients the actor's organisation has a care relationship with. Rows that pass
+ * still go through `recordAccess` (consent, controller). `clientIdColumn` is a column reference (`v.client_id`).
+ */
+export function inCareOf(actor: Actor, clientIdColumn: string) {
+  return sql<SqlBool>`exists (select 1 from care_relationship cr where cr.client_id = ${sql.ref(clientIdColumn)} and cr.organisation_id = ${actor.organisationId})`;
+}
+
+/**
+ * Whether the professionals of another organisation could take `action` on a record — asked before a record is
+ * addressed to that organisation (a consultation), so that nobody writes to a reader who cannot read. Decided
+ * by `decide` for the organisation as a whole: a client-work role, without anyone's break-glass.
+ */
+export async function organisationDecision(
+  trx: Trx,
+  organisationId: string,
+  action: Action,
+  record: ClientRecord,
+  now: Date,
+): Promise<Decision> {
+  const nobody = '00000000-0000-0000-0000-000000000000';
+  const asOrganisation: Actor = {
+    userId: nobody,
+    membershipId: nobody,
+    organisationId,
+    role: 'coordinator',
+    sessionTokenHash: '',
+  };
+  const facts = await loadClientFacts(
+    trx,
+    asOrganisation,
+    {
+      kind: 'client',
+      clientId: record.clientId,
+      record: { controllerOrganisationId: record.controllerOrganisationId, category: record.category },
+    },
+    now,
+  );
+  return facts ? decide(asOrganisation, action, facts) : { allowed: false, reason: 'no_relationship' };
 }
 
 /** The calendar date in Finland, which decides whether a consent is valid today. */

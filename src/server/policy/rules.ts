@@ -15,7 +15,14 @@ export interface ClientFacts {
   breakGlass: boolean;
 }
 
-export type Basis = 'public' | 'session' | 'role' | 'own_organisation' | 'care_relationship' | 'consent' | 'break_glass';
+export type Basis =
+  | 'public'
+  | 'session'
+  | 'role'
+  | 'own_organisation'
+  | 'care_relationship'
+  | 'consent'
+  | 'break_glass';
 export type DenialReason = 'unauthenticated' | 'role' | 'no_relationship' | 'no_consent';
 
 export type Decision =
