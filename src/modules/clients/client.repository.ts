@@ -34,7 +34,12 @@ export function insertClient(trx: Trx, row: NewClientRow) {
 }
 
 /** Search among the clients the actor may see: an identity code matches exactly, a name by prefixes. */
-export function searchVisibleClients(trx: Trx, actor: Actor, now: Date, search: { identityCode?: string; words?: string[] }) {
+export function searchVisibleClients(
+  trx: Trx,
+  actor: Actor,
+  now: Date,
+  search: { identityCode?: string; words?: string[] },
+) {
   let q = trx
     .selectFrom('client')
     .where(clientVisibleTo(actor, now))
@@ -54,10 +59,7 @@ export function searchVisibleClients(trx: Trx, actor: Actor, now: Date, search: 
   for (const word of search.words ?? []) {
     const pattern = `${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
-      eb.or([
-        eb(sql`lower(first_name)`, 'like', pattern),
-        eb(sql`lower(last_name)`, 'like', pattern),
-      ]),
+      eb.or([eb(sql`lower(first_name)`, 'like', pattern), eb(sql`lower(last_name)`, 'like', pattern)]),
     );
   }
   return q.execute();

@@ -17,7 +17,10 @@ import { breakGlass, changeClient, loadClient, registerClient } from './client.s
 import { parseIdentityCode } from './identity-code.ts';
 
 const tags = ['clients'];
-const clientOfParams = async ({ params }: { params: { id: string } }) => ({ kind: 'client' as const, clientId: params.id });
+const clientOfParams = async ({ params }: { params: { id: string } }) => ({
+  kind: 'client' as const,
+  clientId: params.id,
+});
 
 const search = defineRoute({
   method: 'GET',

@@ -16,7 +16,13 @@ const ClientFields = z.object({
   firstName: Text(100),
   lastName: Text(100),
   phone: Phone,
-  email: z.email().trim().max(254).nullable().optional().or(z.literal('').transform(() => null)),
+  email: z
+    .email()
+    .trim()
+    .max(254)
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
   streetAddress: OptionalText(200),
   postalCode: z
     .string()

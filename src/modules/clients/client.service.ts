@@ -13,7 +13,8 @@ import type { ClientBody, ClientFieldsInput, ClientUpdateBody } from './client.s
 import { parseIdentityCode } from './identity-code.ts';
 
 const IDENTITY_CODE_MESSAGES = {
-  format: 'An identity code is DDMMYY, a century sign (+, -, Y, X, W, V, U, A, B, C, D, E, F), three digits and a check character.',
+  format:
+    'An identity code is DDMMYY, a century sign (+, -, Y, X, W, V, U, A, B, C, D, E, F), three digits and a check character.',
   date: 'The identity code does not start with a real date.',
   check_character: 'The check character of the identity code does not match.',
 } as const;

@@ -21,10 +21,7 @@ function consentQuery(trx: Trx) {
 export type ConsentWithNames = Awaited<ReturnType<typeof findConsent>> & object;
 
 export function listClientConsents(trx: Trx, clientId: string) {
-  return consentQuery(trx)
-    .where('c.client_id', '=', clientId)
-    .orderBy('c.created_at', 'desc')
-    .execute();
+  return consentQuery(trx).where('c.client_id', '=', clientId).orderBy('c.created_at', 'desc').execute();
 }
 
 export function findConsent(trx: Trx, id: string) {

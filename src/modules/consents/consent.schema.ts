@@ -8,7 +8,10 @@ export const ConsentBody = z
   .object({
     controllerOrganisationId: z.uuid(),
     recipientOrganisationId: z.uuid(),
-    categories: z.array(z.string().min(1).max(40)).min(1, { message: 'Choose at least one data category' }).max(20),
+    categories: z
+      .array(z.string().min(1).max(40))
+      .min(1, { message: 'Choose at least one data category' })
+      .max(20),
     validFrom: IsoDate,
     validUntil: IsoDate,
     method: z.enum(CONSENT_METHODS),
@@ -16,7 +19,11 @@ export const ConsentBody = z
   })
   .superRefine((v, ctx) => {
     if (v.validUntil < v.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'The end date is before the start date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: 'The end date is before the start date',
+      });
     }
     if (v.controllerOrganisationId === v.recipientOrganisationId) {
       ctx.addIssue({

@@ -16,7 +16,11 @@ export async function recordConsent(
   const categories = await knownCategories(trx);
   const unknown = input.categories.filter((c) => !categories.has(c));
   if (unknown.length > 0) {
-    throw invalidField('body.categories', 'unknown_category', `Unknown data categories: ${unknown.join(', ')}.`);
+    throw invalidField(
+      'body.categories',
+      'unknown_category',
+      `Unknown data categories: ${unknown.join(', ')}.`,
+    );
   }
   // The consent is given to one of its parties: the one disclosing or the one receiving the data.
   if (![input.controllerOrganisationId, input.recipientOrganisationId].includes(actor.organisationId)) {
@@ -31,7 +35,8 @@ export async function recordConsent(
     .where('id', 'in', [input.controllerOrganisationId, input.recipientOrganisationId])
     .select('id')
     .execute();
-  if (orgs.length !== 2) throw invalidField('body.recipientOrganisationId', 'unknown_organisation', 'No such organisation.');
+  if (orgs.length !== 2)
+    throw invalidField('body.recipientOrganisationId', 'unknown_organisation', 'No such organisation.');
   const { id } = await insertConsent(trx, {
     client_id: clientId,
     controller_organisation_id: input.controllerOrganisationId,

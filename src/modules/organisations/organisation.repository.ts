@@ -31,7 +31,9 @@ export async function updateOrganisation(trx: Trx, id: string, version: number, 
 }
 
 export async function organisationTypeExists(trx: Trx, code: string): Promise<boolean> {
-  return Boolean(await trx.selectFrom('organisation_type').select('code').where('code', '=', code).executeTakeFirst());
+  return Boolean(
+    await trx.selectFrom('organisation_type').select('code').where('code', '=', code).executeTakeFirst(),
+  );
 }
 
 export function listTeams(trx: Trx, organisationId?: string) {
@@ -55,7 +57,12 @@ export function listTeams(trx: Trx, organisationId?: string) {
   return q.execute();
 }
 
-export async function setTeamMembers(trx: Trx, teamId: string, userIds: string[], actorId: string): Promise<void> {
+export async function setTeamMembers(
+  trx: Trx,
+  teamId: string,
+  userIds: string[],
+  actorId: string,
+): Promise<void> {
   await trx.deleteFrom('team_member').where('team_id', '=', teamId).execute();
   if (userIds.length === 0) return;
   await trx

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../../server/http/route.ts';
 import { IdParams } from '../../server/http/schemas.ts';
-import { listOrganisations, listTeams } from './organisation.repository.ts';
 import { presentOrganisation, presentTeam } from './organisation.presenter.ts';
+import { listOrganisations, listTeams } from './organisation.repository.ts';
 import {
   OrganisationBody,
   OrganisationDto,

@@ -11,7 +11,12 @@ import {
   setTeamMembers,
   updateOrganisation,
 } from './organisation.repository.ts';
-import type { OrganisationBody, OrganisationUpdateBody, TeamBody, TeamUpdateBody } from './organisation.schema.ts';
+import type {
+  OrganisationBody,
+  OrganisationUpdateBody,
+  TeamBody,
+  TeamUpdateBody,
+} from './organisation.schema.ts';
 
 async function checkType(trx: Trx, type: string) {
   if (!(await organisationTypeExists(trx, type))) {
@@ -73,7 +78,11 @@ async function checkMembers(trx: Trx, organisationId: string, userIds: string[])
   const known = new Set(members.map((m) => m.user_id));
   const outsiders = userIds.filter((id) => !known.has(id));
   if (outsiders.length > 0) {
-    throw invalidField('body.memberUserIds', 'not_a_member', 'Team members must belong to the team’s organisation.');
+    throw invalidField(
+      'body.memberUserIds',
+      'not_a_member',
+      'Team members must belong to the team’s organisation.',
+    );
   }
 }
 
@@ -104,7 +113,8 @@ export async function createTeam(trx: Trx, actor: Actor, input: z.infer<typeof T
     await setTeamMembers(trx, id, input.memberUserIds, actor.userId);
     return teamOf(trx, id);
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('duplicate_name', 'The organisation already has a team with this name.');
+    if (isUniqueViolation(err))
+      throw conflict('duplicate_name', 'The organisation already has a team with this name.');
     throw err;
   }
 }

@@ -1,6 +1,9 @@
 import type { Trx } from '../../server/db/database.ts';
 
-export async function listUsersWithMemberships(trx: Trx, filter: { id?: string; organisationId?: string } = {}) {
+export async function listUsersWithMemberships(
+  trx: Trx,
+  filter: { id?: string; organisationId?: string } = {},
+) {
   let q = trx
     .selectFrom('app_user as u')
     .select((eb) => [
@@ -20,7 +23,10 @@ export async function listUsersWithMemberships(trx: Trx, filter: { id?: string; 
     const org = filter.organisationId;
     q = q.where((eb) =>
       eb.exists(
-        eb.selectFrom('membership as m').whereRef('m.user_id', '=', 'u.id').where('m.organisation_id', '=', org),
+        eb
+          .selectFrom('membership as m')
+          .whereRef('m.user_id', '=', 'u.id')
+          .where('m.organisation_id', '=', org),
       ),
     );
   }

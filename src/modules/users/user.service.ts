@@ -15,7 +15,11 @@ async function checkOrganisations(trx: Trx, memberships: Membership[]) {
   const ids = [...new Set(memberships.map((m) => m.organisationId))];
   const found = await trx.selectFrom('organisation').where('id', 'in', ids).select('id').execute();
   if (found.length !== ids.length) {
-    throw invalidField('body.memberships', 'unknown_organisation', 'A membership names an unknown organisation.');
+    throw invalidField(
+      'body.memberships',
+      'unknown_organisation',
+      'A membership names an unknown organisation.',
+    );
   }
 }
 
@@ -67,7 +71,9 @@ async function syncMemberships(trx: Trx, actor: Actor, userId: string, wanted: M
     }
   }
   const existingKeys = new Set(existing.map((m) => key({ organisationId: m.organisation_id, role: m.role })));
-  const added = [...new Map(wanted.map((m) => [key(m), m])).values()].filter((m) => !existingKeys.has(key(m)));
+  const added = [...new Map(wanted.map((m) => [key(m), m])).values()].filter(
+    (m) => !existingKeys.has(key(m)),
+  );
   if (added.length > 0) {
     await trx
       .insertInto('membership')
@@ -84,7 +90,13 @@ async function syncMemberships(trx: Trx, actor: Actor, userId: string, wanted: M
   }
 }
 
-export async function changeUser(trx: Trx, actor: Actor, id: string, input: z.infer<typeof UserUpdateBody>, now: Date) {
+export async function changeUser(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof UserUpdateBody>,
+  now: Date,
+) {
   await checkOrganisations(trx, input.memberships);
   let updated: { id: string } | undefined;
   try {
