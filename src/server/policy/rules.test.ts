@@ -259,8 +259,9 @@ describe.each(ROLES)('decide for a %s', (role) => {
       if (rule.scope !== 'client') continue;
       for (const c of CASES.filter((x) => x.role === role)) {
         const row = rowsFor(rule.breakGlass ? c : { ...c, breakGlass: false })[0]!;
+        const roleMayAct = (CLIENT_DATA[action]?.roles ?? WORKERS).includes(role);
         expect(decide(actorAs(role), action as Action, factsOf(c)), `${action}: ${label(c)}`).toEqual(
-          rule.consent ? row.consentRecord : row.basicData,
+          !roleMayAct ? DENY.role : rule.consent ? row.consentRecord : row.basicData,
         );
       }
     }
@@ -316,6 +317,7 @@ const WORKERS_ONLY: Action[] = [
   'screening.create',
   'referral.list',
   'worklist.read',
+  'coaching.list',
 ];
 const BREAK_GLASS_ONLY: Action[] = ['client.breakGlass'];
 const PUBLIC: Action[] = [
@@ -327,6 +329,8 @@ const PUBLIC: Action[] = [
   'questionnaire.open',
   'questionnaire.save',
   'questionnaire.submit',
+  'workTrialFeedback.open',
+  'workTrialFeedback.submit',
 ];
 /** Aggregated reports: no client-level data, so managers read them; coordinators follow their team's figures. */
 const REPORTS: Action[] = ['report.read', 'report.export'];
@@ -350,7 +354,9 @@ const AUTHENTICATED: Action[] = [
 const withRelationship = { consent: false, breakGlass: true };
 const withConsent = { consent: true, breakGlass: true };
 const notInEmergency = { consent: true, breakGlass: false };
-const CLIENT_DATA: Record<string, { consent: boolean; breakGlass: boolean }> = {
+/** Supported employment is recorded by job coaches only; the rest of the network reads it with consent. */
+const coachWrites = { consent: true, breakGlass: false, roles: ['job_coach'] as Role[] };
+const CLIENT_DATA: Record<string, { consent: boolean; breakGlass: boolean; roles?: Role[] }> = {
   'client.read': withRelationship,
   'client.update': withRelationship,
   'client.history': withRelationship,
@@ -404,6 +410,44 @@ const CLIENT_DATA: Record<string, { consent: boolean; breakGlass: boolean }> = {
   'measurement.send': notInEmergency,
   'measurement.record': notInEmergency,
   'measure.read': withConsent,
+  'coaching.clientList': withRelationship,
+  'coaching.read': withConsent,
+  'coaching.create': coachWrites,
+  'coaching.update': coachWrites,
+  'coaching.end': coachWrites,
+  'vocationalProfile.update': coachWrites,
+  'jobSearch.create': coachWrites,
+  'coachingModule.create': coachWrites,
+  'coachingModule.review': coachWrites,
+  'placement.create': coachWrites,
+  'placement.end': coachWrites,
+  'placement.addSupport': coachWrites,
+  'workTrial.create': coachWrites,
+  'workTrial.read': withConsent,
+  'workTrial.update': coachWrites,
+  'workTrial.sendFeedbackLink': coachWrites,
+  'functionalAssessment.list': withRelationship,
+  'functionalAssessment.read': withConsent,
+};
+
+/** Role-scoped work of supported employment: the employer register, IPS practice figures, fidelity. */
+const COACHING_ORGANISATION: Record<string, Role[]> = {
+  'coaching.caseload': ['job_coach', 'coordinator', 'manager'],
+  'employer.list': ['job_coach', 'employment_advisor'],
+  'employer.read': ['job_coach', 'employment_advisor'],
+  'employer.create': ['job_coach', 'employment_advisor'],
+  'employer.update': ['job_coach', 'employment_advisor'],
+  'employerContact.list': ['job_coach', 'employment_advisor'],
+  'employerContact.create': ['job_coach', 'employment_advisor'],
+  'employerContact.rate': ['job_coach', 'employment_advisor', 'manager'],
+  'jobOpening.list': ['job_coach', 'employment_advisor'],
+  'jobOpening.create': ['job_coach', 'employment_advisor'],
+  'jobOpening.update': ['job_coach', 'employment_advisor'],
+  'employerSupport.create': ['job_coach', 'employment_advisor'],
+  'fidelity.read': ['job_coach', 'coordinator', 'manager'],
+  'fidelity.create': ['job_coach', 'coordinator'],
+  'fidelity.update': ['job_coach', 'coordinator'],
+  'fidelity.finalise': ['job_coach', 'coordinator'],
 };
 
 describe('the action catalogue', () => {
@@ -416,6 +460,7 @@ describe('the action catalogue', () => {
       ...REPORTS,
       ...AUTHENTICATED,
       ...Object.keys(CLIENT_DATA),
+      ...Object.keys(COACHING_ORGANISATION),
     ].sort();
     expect(listed).toEqual(Object.keys(ACTIONS).sort());
   });
@@ -425,7 +470,8 @@ describe('the action catalogue', () => {
     (action, expected) => {
       const rule = ACTIONS[action as Action] as ActionRule;
       const roles = 'roles' in rule ? [...rule.roles].sort() : [];
-      expect({ ...rule, roles }).toEqual({ scope: 'client', roles: [...WORKERS].sort(), ...expected });
+      const { roles: expectedRoles = WORKERS, ...flags } = expected;
+      expect({ ...rule, roles }).toEqual({ scope: 'client', roles: [...expectedRoles].sort(), ...flags });
     },
   );
 });
@@ -443,6 +489,13 @@ describe('role-scoped actions', () => {
     for (const role of WORKERS)
       expect(decide(actorAs(role), action), role).toEqual({ allowed: true, basis: 'role' });
     for (const role of NO_CLIENT_DATA) expect(decide(actorAs(role), action), role).toEqual(DENY.role);
+  });
+
+  it.each(Object.entries(COACHING_ORGANISATION))('%s is allowed to %o only', (action, allowed) => {
+    for (const role of ROLES) {
+      const expected = allowed.includes(role) ? { allowed: true, basis: 'role' } : DENY.role;
+      expect(decide(actorAs(role), action as Action), role).toEqual(expected);
+    }
   });
 
   it.each(REPORTS)('%s is allowed to managers and coordinators only', (action) => {
