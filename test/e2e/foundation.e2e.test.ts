@@ -16,7 +16,12 @@ describeInBrowser('foundation in the browser', () => {
   let browser: RunningBrowser;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    // Started side by side; whichever started is closed in afterAll even if the other failed.
+    const [started, launched] = await Promise.allSettled([startApp(), launchBrowser()]);
+    if (started.status === 'fulfilled') app = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
   });
 
   afterAll(async () => {

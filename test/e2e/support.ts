@@ -52,26 +52,31 @@ export async function startApp(): Promise<RunningApp> {
     );
   }
   const handle = await createTestDatabase('pglite');
-  await loadDemoRegion(handle.db);
-  const clock = new ManualClock(TEST_START);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', DEMO_DATA: 'false' });
-  const app = await buildApp({
-    db: handle.db,
-    engine: 'pglite',
-    config,
-    clock,
-    log: pino({ level: 'silent' }),
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    clock,
-    async close() {
-      await app.close();
-      await handle.close();
-    },
-  };
+  try {
+    await loadDemoRegion(handle.db);
+    const clock = new ManualClock(TEST_START);
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', DEMO_DATA: 'false' });
+    const app = await buildApp({
+      db: handle.db,
+      engine: 'pglite',
+      config,
+      clock,
+      log: pino({ level: 'silent' }),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      clock,
+      async close() {
+        await app.close();
+        await handle.close();
+      },
+    };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
 }
 
 export interface RunningBrowser {
