@@ -13,6 +13,7 @@ import {
 /** Builds one migrated database per engine; each test database starts as a copy of it. */
 export async function setup(): Promise<void> {
   testRunId();
+  process.env.TKP_MIGRATIONS_HASH = migrationsHash();
   const file = pgliteTemplatePath();
   if (!fs.existsSync(file)) {
     const pglite = await createPglite();

@@ -6,6 +6,8 @@ import { migrationFiles } from '../../src/server/db/migrate.ts';
 
 /** Migrated template databases are keyed by the migrations' content, so a changed migration rebuilds them. */
 export function migrationsHash(): string {
+  // Fixed by the global set-up for the whole run, so a migration edited meanwhile cannot split it.
+  if (process.env.TKP_MIGRATIONS_HASH) return process.env.TKP_MIGRATIONS_HASH;
   const dir = path.resolve(import.meta.dirname, '../../src/server/db/migrations');
   const h = createHash('sha256');
   for (const f of migrationFiles()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
