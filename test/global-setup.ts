@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createPglite, openPostgres, wrapPglite } from '../src/server/db/engine.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 import {
+  migrationsHash,
   pgliteTemplatePath,
   pgTemplateName,
   serverUrl,
