@@ -69,7 +69,11 @@ import type {
   ReferralStatusChangeTable,
   ReferralTable,
 } from '../../modules/referrals/referral.table.ts';
-import type { StakeholderResponseTable } from '../../modules/reports/report.table.ts';
+import type {
+  CasePhaseStayTable,
+  MeasurementScorePairTable,
+  StakeholderResponseTable,
+} from '../../modules/reports/report.table.ts';
 import type { ScreeningSituationTable, ScreeningTable } from '../../modules/screenings/screening.table.ts';
 import type { AppUserTable, MembershipTable } from '../../modules/users/user.table.ts';
 import type { VisitTable } from '../../modules/visits/visit.table.ts';
@@ -142,6 +146,8 @@ export interface Database {
   message_outbox: MessageOutboxTable;
   // Reports (0006)
   stakeholder_response: StakeholderResponseTable;
+  case_phase_stay: CasePhaseStayTable;
+  measurement_score_pair: MeasurementScorePairTable;
   // Supported employment (0005)
   employment_support_type: EmploymentSupportTypeTable;
   employer: EmployerTable;

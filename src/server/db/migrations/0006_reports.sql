@@ -36,15 +36,18 @@ create table case_phase_stay (
   left_by text check (left_by in ('phase_change', 'closure')),
   check ((left_on is null) = (left_by is null))
 );
-create index case_phase_stay_open on case_phase_stay (case_id) where left_on is null;
-create index case_phase_stay_left on case_phase_stay (left_on) include (phase_id, entered_on, case_id);
+create index case_phase_stay_case on case_phase_stay (case_id) include (left_on, phase_id, entered_on);
 
+-- A change ends the case's latest stay (open, or ended by a closure recorded before the history: a case
+-- written whole, as an import does) and starts the next; on a closed case the new stay ends at the closure.
 create function case_phase_stay_on_change() returns trigger language plpgsql as $$
 begin
   update case_phase_stay set left_on = new.changed_on, left_by = 'phase_change'
-  where case_id = new.case_id and left_on is null;
-  insert into case_phase_stay (phase_change_id, case_id, phase_id, entered_on)
-  values (new.id, new.case_id, new.to_phase_id, new.changed_on);
+  where case_id = new.case_id and (left_on is null or left_by = 'closure');
+  insert into case_phase_stay (phase_change_id, case_id, phase_id, entered_on, left_on, left_by)
+  select new.id, new.case_id, new.to_phase_id, new.changed_on, c.closed_on,
+    case when c.closed_on is not null then 'closure' end
+  from client_case c where c.id = new.case_id;
   return null;
 end
 $$;
@@ -81,9 +84,8 @@ create table measurement_score_pair (
   follow_up float8 not null,
   primary key (follow_up_id, score_key)
 );
-create index measurement_score_pair_case on measurement_score_pair (case_id, instrument_code);
-create index measurement_score_pair_due on measurement_score_pair (due_on)
-  include (instrument_code, offset_months, score_key, baseline, follow_up, case_id);
+create index measurement_score_pair_case on measurement_score_pair (case_id, instrument_code)
+  include (due_on, offset_months, score_key, baseline, follow_up);
 
 create function measurement_score_pairs_refresh(p_case uuid, p_code text) returns void language sql as $$
   delete from measurement_score_pair where case_id = p_case and instrument_code = p_code;
@@ -162,15 +164,19 @@ $$;
 select report_rebuild();
 
 -- ---- Indexes the report reads instead of the tables (index-only scans of the columns a figure needs) ----
-create index client_case_report on client_case (opened_on)
-  include (closed_on, client_id, referral_id, organisation_id, team_id, pathway_id, outcome_code);
+-- They lead with the case (or the organisation running it), so that a team's or an organisation's report reads
+-- its own cases' rows whatever the size of the rest of the network; a report on everything reads them whole.
+create index client_case_report on client_case (organisation_id, team_id, pathway_id)
+  include (opened_on, closed_on, client_id, referral_id, outcome_code);
 create index client_report on client (id) include (date_of_birth, sex, municipality);
-create index referral_report on referral (sent_at)
-  include (referring_organisation_id, receiving_team_id, receiving_organisation_id, status, client_id);
-create index visit_report on visit (case_id) include (visit_on, client_id, professional_user_id, organisation_id);
-create index consultation_report on consultation (created_at) include (organisation_id, case_id)
+create index client_municipality on client (municipality);
+create index referral_report on referral (receiving_organisation_id, sent_at)
+  include (referring_organisation_id, receiving_team_id, status, client_id);
+create index referral_unemployment on referral (id) include (sent_at, unemployed_since);
+create index visit_report on visit (case_id) include (visit_on, id, client_id, professional_user_id, organisation_id);
+create index consultation_report on consultation (case_id) include (created_at, organisation_id)
   where corrects_id is null;
-create index measurement_report on measurement (due_on) include (instrument_code, offset_months, status, case_id);
-create index measurement_response_report on measurement_response (answered_on) include (instrument_id, case_id);
+create index measurement_report on measurement (case_id) include (due_on, instrument_code, offset_months, status);
+create index measurement_response_report on measurement_response (case_id) include (answered_on, instrument_id);
 create index case_team_member_report on case_team_member (case_id) include (organisation_id, added_at);
 create index network_meeting_report on network_meeting (case_id) include (starts_at, id);
