@@ -170,7 +170,8 @@ async function counts(dbName: string) {
       const [sote] = await run(
         `select o.id from organisation o where o.type = 'sote_centre' order by o.name limit 1`,
       );
-      const [team] = await run(`select t.id, t.organisation_id from team t join organisation o on o.id = t.organisation_id
+      const [team] =
+        await run(`select t.id, t.organisation_id from team t join organisation o on o.id = t.organisation_id
         where o.type = 'sote_centre' order by o.name, t.name limit 1`);
       return {
         counts: row!,
@@ -252,7 +253,10 @@ for (const size of sizes) {
       'one team, last 12 months',
       { from: lastYear, to: UNTIL, organisationId: info.teamOrganisation, ...all, teamId: info.firstTeam },
     ],
-    ['one wellbeing county, last 12 months', { from: lastYear, to: UNTIL, organisationId: info.firstSote, ...all }],
+    [
+      'one wellbeing county, last 12 months',
+      { from: lastYear, to: UNTIL, organisationId: info.firstSote, ...all },
+    ],
     ['whole region, last 12 months', { from: lastYear, to: UNTIL, organisationId: null, ...all }],
     ['whole region, whole history (every client)', { from, to: UNTIL, organisationId: null, ...all }],
   ];
@@ -318,7 +322,8 @@ if (!values.database) {
   const last = results[results.length - 1] as { scopes: ScopeResult[] } | undefined;
   for (const scope of last?.scopes ?? []) {
     md.push('', `Per statement, largest size, ${scope.scope} (medians, ms, app / psql):`, '');
-    for (const st of scope.perStatementMedianMs) md.push(`- ${st.appMs} / ${st.directMs}: \`${st.statement}…\``);
+    for (const st of scope.perStatementMedianMs)
+      md.push(`- ${st.appMs} / ${st.directMs}: \`${st.statement}…\``);
   }
   fs.writeFileSync(path.join(dir, `reports-${date}.md`), `${md.join('\n')}\n`);
   log(`Wrote bench/results/reports-${date}.json and .md`);

@@ -71,7 +71,8 @@ try {
     const su = await run('select rolsuper from pg_roles where rolname = current_user');
     return su[0]?.rolsuper === true;
   });
-  if (!superuser) log('Not a superuser: foreign keys and the report triggers are checked row by row (slower).');
+  if (!superuser)
+    log('Not a superuser: foreign keys and the report triggers are checked row by row (slower).');
   // PGlite is one connection; on the server two sessions load batches side by side (two cores).
   const target = loadingTarget(handle, Number(values.workers));
   await generateRegion(
@@ -89,6 +90,9 @@ try {
   log('Updating the planner statistics (ANALYZE)…');
   await handle.withSession((run) => run('analyze'));
   log(`Synthetic professionals log in with the demo password "${DEMO_PASSWORD}".`);
+} catch (err) {
+  log(`Generation failed: ${(err as Error).message}`);
+  process.exitCode = 1;
 } finally {
   await handle.close();
 }

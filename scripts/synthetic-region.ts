@@ -349,7 +349,9 @@ export function loadingTarget(handle: DatabaseHandle, workers: number): Generate
 }
 
 /** Rows whose single-column foreign key points nowhere, per constraint (a check of a load done in replica mode). */
-export async function foreignKeyViolations(run: ScriptRunner): Promise<{ constraint: string; rows: number }[]> {
+export async function foreignKeyViolations(
+  run: ScriptRunner,
+): Promise<{ constraint: string; rows: number }[]> {
   const keys = await run(`select c.conname, c.conrelid::regclass::text as child, a.attname as child_column,
       c.confrelid::regclass::text as parent, pa.attname as parent_column
     from pg_constraint c
@@ -587,7 +589,12 @@ async function plan(
     await run(`select i.indexname, i.indexdef from pg_indexes i
       where i.schemaname = 'public' and i.tablename in (${LOADED_TABLES.map(lit).join(', ')})
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)
-  ).filter((ix) => !/\((?:lower\()?(case_id|client_id|measurement_id|meeting_id|corrects_id|id)\b/.test(String(ix.indexdef).replace(/^.*? USING btree /, '')));
+  ).filter(
+    (ix) =>
+      !/\((?:lower\()?(case_id|client_id|measurement_id|meeting_id|corrects_id|id)\b/.test(
+        String(ix.indexdef).replace(/^.*? USING btree /, ''),
+      ),
+  );
   for (const ix of deferred) await run(`drop index if exists ${String(ix.indexname)}`);
   progress(`Deferred ${deferred.length} indexes until the data is in.`);
 

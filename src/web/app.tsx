@@ -1,13 +1,17 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { adminRoutes } from './admin/routes.tsx';
 import { auditRoutes } from './audit/routes.tsx';
+import { clientPathRoutes } from './cases/routes.tsx';
 import { ClientPage } from './clients/client-page.tsx';
 import { ClientSearchPage } from './clients/client-search-page.tsx';
 import { EditClientPage } from './clients/edit-client-page.tsx';
 import { RegisterClientPage } from './clients/register-client-page.tsx';
+import { supportedEmploymentRoutes, workTrialFeedbackRoute } from './coaching/routes.tsx';
 import { AddConsentPage } from './consents/add-consent-page.tsx';
 import { FrontPage } from './home/front-page.tsx';
 import { Layout } from './layout/layout.tsx';
+import { planRoutes, questionnaireRoute } from './plans/routes.tsx';
+import { reportRoutes } from './reports/routes.tsx';
 import { Loading, NotFoundPage, RequireAction, RouteError } from './shared/page.tsx';
 
 const router = createBrowserRouter([
@@ -60,9 +64,15 @@ const router = createBrowserRouter([
       },
       ...adminRoutes,
       ...auditRoutes,
+      ...clientPathRoutes,
+      ...planRoutes,
+      ...reportRoutes,
+      ...supportedEmploymentRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  questionnaireRoute,
+  workTrialFeedbackRoute,
 ]);
 
 export function App() {

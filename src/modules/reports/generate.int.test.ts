@@ -27,9 +27,12 @@ describeEachEngine('synthetic region generator', (engine) => {
     // The report's derived rows written by the batches are what the triggers' rebuild derives from the sources.
     const derived = async () => ({
       stays: (
-        await sql`select phase_change_id, case_id, phase_id, entered_on, left_on, left_by from case_phase_stay order by 1`.execute(db)
+        await sql`select phase_change_id, case_id, phase_id, entered_on, left_on, left_by from case_phase_stay order by 1`.execute(
+          db,
+        )
       ).rows,
-      pairs: (await sql`select * from measurement_score_pair order by follow_up_id, score_key`.execute(db)).rows,
+      pairs: (await sql`select * from measurement_score_pair order by follow_up_id, score_key`.execute(db))
+        .rows,
     });
     const written = await derived();
     expect(written.stays.length).toBeGreaterThan(CLIENTS);

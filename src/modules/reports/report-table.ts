@@ -93,7 +93,8 @@ export function rowGroup(row: string, columns: readonly string[], totalColumn: s
 
 export const cellKey = (ref: CellRef) => `${ref.row}\u0000${ref.column}`;
 /** A cell's key within a figure (its table's key first). */
-export const figureCellKey = (table: string, ref: CellRef) => `${ref.table ?? table}\u0000${ref.row}\u0000${ref.column}`;
+export const figureCellKey = (table: string, ref: CellRef) =>
+  `${ref.table ?? table}\u0000${ref.row}\u0000${ref.column}`;
 
 /** Decimals shown for a column's values (the JSON carries the same rounding as the exports). */
 export function decimalsOf(column: Column): number {

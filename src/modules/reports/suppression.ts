@@ -70,14 +70,21 @@ export function suppressFigure(
   const value = new Map<string, number | null>();
   for (const t of tables) {
     for (const row of t.rows) {
-      for (const col of t.columns) value.set(figureCellKey(t.key, { row: row.key, column: col.key }), row.cells[col.key] ?? null);
+      for (const col of t.columns)
+        value.set(figureCellKey(t.key, { row: row.key, column: col.key }), row.cells[col.key] ?? null);
     }
   }
   const groups: { members: string[]; total: string }[] = [
     ...tables.flatMap((t) =>
-      t.groups.map((g) => ({ members: g.members.map((m) => figureCellKey(t.key, m)), total: figureCellKey(t.key, g.total) })),
+      t.groups.map((g) => ({
+        members: g.members.map((m) => figureCellKey(t.key, m)),
+        total: figureCellKey(t.key, g.total),
+      })),
     ),
-    ...figureGroups.map((g) => ({ members: g.members.map((m) => figureCellKey('', m)), total: figureCellKey('', g.total) })),
+    ...figureGroups.map((g) => ({
+      members: g.members.map((m) => figureCellKey('', m)),
+      total: figureCellKey('', g.total),
+    })),
   ];
   const at = (key: string) => value.get(key) ?? null;
   const state = new Map<string, Suppression>();
@@ -88,7 +95,8 @@ export function suppressFigure(
     for (const row of t.rows) {
       for (const col of t.columns) {
         const key = figureCellKey(t.key, { row: row.key, column: col.key });
-        if ((col.kind === 'persons' || (col.kind === 'events' && !col.persons)) && isSmall(at(key))) state.set(key, 'small');
+        if ((col.kind === 'persons' || (col.kind === 'events' && !col.persons)) && isSmall(at(key)))
+          state.set(key, 'small');
       }
     }
   }
@@ -99,7 +107,10 @@ export function suppressFigure(
         for (const col of t.columns) {
           if (col.kind !== 'events' || !col.persons) continue;
           const own = figureCellKey(t.key, { row: row.key, column: col.key });
-          if (!state.has(own) && state.get(figureCellKey(t.key, { row: row.key, column: col.persons })) === 'small') {
+          if (
+            !state.has(own) &&
+            state.get(figureCellKey(t.key, { row: row.key, column: col.persons })) === 'small'
+          ) {
             state.set(own, 'derived');
           }
         }
@@ -146,12 +157,14 @@ export function suppressFigure(
           const denominatorRow = col.denominator.row ?? row.key;
           const numerator = figureCellKey(t.key, { row: row.key, column: col.numerator });
           const denominator = figureCellKey(t.key, { row: denominatorRow, column: col.denominator.column });
-          if (byRow.has(denominatorRow) && (state.has(numerator) || state.has(denominator))) state.set(own, 'derived');
+          if (byRow.has(denominatorRow) && (state.has(numerator) || state.has(denominator)))
+            state.set(own, 'derived');
         }
         if (col.kind === 'statistic') {
           const basis = figureCellKey(t.key, { row: row.key, column: col.basis });
           const n = at(basis);
-          if (state.has(basis) || (n !== null && n < threshold && at(own) !== null)) state.set(own, 'derived');
+          if (state.has(basis) || (n !== null && n < threshold && at(own) !== null))
+            state.set(own, 'derived');
         }
       }
     }
@@ -160,7 +173,10 @@ export function suppressFigure(
 }
 
 /** One table's hidden cells (keys cellKey(row, column)); a table on its own, without figure groups. */
-export function suppressTable(table: ReportTable, threshold = SUPPRESSION_THRESHOLD): Map<string, Suppression> {
+export function suppressTable(
+  table: ReportTable,
+  threshold = SUPPRESSION_THRESHOLD,
+): Map<string, Suppression> {
   const prefix = `${table.key}\u0000`;
   return new Map([...suppressFigure([table], [], threshold)].map(([k, v]) => [k.slice(prefix.length), v]));
 }
@@ -175,7 +191,9 @@ export function presentFigure(
   threshold = SUPPRESSION_THRESHOLD,
 ): PresentedTable[] {
   const tables = figure.tables.map(withShares);
-  const hidden = external ? suppressFigure(tables, figure.groups ?? [], threshold) : new Map<string, Suppression>();
+  const hidden = external
+    ? suppressFigure(tables, figure.groups ?? [], threshold)
+    : new Map<string, Suppression>();
   return tables.map((t) => ({
     ...t,
     rows: t.rows.map((row) => ({
@@ -183,7 +201,10 @@ export function presentFigure(
       cells: Object.fromEntries(
         t.columns.map((col: Column) => {
           const s = hidden.get(figureCellKey(t.key, { row: row.key, column: col.key })) ?? null;
-          return [col.key, { value: s ? null : round(row.cells[col.key] ?? null, decimalsOf(col)), suppressed: s }];
+          return [
+            col.key,
+            { value: s ? null : round(row.cells[col.key] ?? null, decimalsOf(col)), suppressed: s },
+          ];
         }),
       ),
     })),
@@ -191,7 +212,11 @@ export function presentFigure(
 }
 
 /** One table presented on its own (no figure groups). */
-export function presentTable(table: ReportTable, external: boolean, threshold = SUPPRESSION_THRESHOLD): PresentedTable {
+export function presentTable(
+  table: ReportTable,
+  external: boolean,
+  threshold = SUPPRESSION_THRESHOLD,
+): PresentedTable {
   return presentFigure({ id: '', tables: [table] }, external, threshold)[0]!;
 }
 

@@ -2,8 +2,11 @@ import { Link, useLocation, useParams } from 'react-router';
 import { InlineAlert, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { ApiError } from '../api.ts';
 import { useCan } from '../auth/session.tsx';
+import { ClientPathSections } from '../cases/client-path-section.tsx';
+import { ClientEmploymentSection } from '../coaching/client-employment-section.tsx';
 import { ConsentsSection } from '../consents/consents-section.tsx';
 import { lookup, useI18n, useT } from '../i18n/language.tsx';
+import { PlansAndMeasuresSection } from '../measures/measures-section.tsx';
 import { formatDate, formatDateTime } from '../shared/dates.ts';
 import { LoadError, Loading, PageHeading, Section } from '../shared/page.tsx';
 import { ClientHistorySection } from './client-history.tsx';
@@ -104,6 +107,9 @@ function ClientView({ client }: { client: Client }) {
         </dl>
       </Section>
       {can('consent.list') && <ConsentsSection client={client} />}
+      <ClientPathSections clientId={client.id} />
+      {can('measurement.list') && <PlansAndMeasuresSection client={client} />}
+      <ClientEmploymentSection clientId={client.id} />
       {can('client.history') && <ClientHistorySection clientId={client.id} />}
     </div>
   );

@@ -2,8 +2,11 @@ import { Link } from 'react-router';
 import { LinkList, LinkListItem, Paragraph, RouterLink } from 'suomifi-ui-components';
 import { MembershipSwitch } from '../auth/membership-switch.tsx';
 import { useCan, useSession } from '../auth/session.tsx';
+import { useEmploymentTasks } from '../coaching/navigation.ts';
 import { useT } from '../i18n/language.tsx';
+import { MeasurementWorklist } from '../measures/measurement-worklist.tsx';
 import { PageHeading, Section } from '../shared/page.tsx';
+import { WorklistSection } from '../worklist/worklist-section.tsx';
 
 /** Who is signed in, as what, and the way to everything the role may do. */
 export function FrontPage() {
@@ -11,6 +14,7 @@ export function FrontPage() {
   const session = useSession();
   const can = useCan();
   const { user, membership } = session;
+  const employmentTasks = useEmploymentTasks();
   const tasks = [
     { to: '/clients', label: t.home.searchClients, qa: 'task-search-clients', show: can('client.search') },
     {
@@ -25,6 +29,7 @@ export function FrontPage() {
       qa: 'task-break-glass',
       show: can('client.breakGlass'),
     },
+    { to: '/reports', label: t.reports.task, qa: 'task-reports', show: can('report.read') },
     {
       to: '/admin/organisations',
       label: t.home.organisations,
@@ -46,6 +51,7 @@ export function FrontPage() {
       qa: 'task-break-glass-review',
       show: can('breakGlass.list'),
     },
+    ...employmentTasks,
   ].filter((task) => task.show);
   const isManager = membership.role === 'manager';
 
@@ -64,10 +70,14 @@ export function FrontPage() {
           <dd data-qa="front-user-role">{t.roles[membership.role]}</dd>
         </dl>
       </Section>
+      <WorklistSection />
+      {can('worklist.read') && <MeasurementWorklist />}
       {isManager && (
         <Section title={t.home.managerTitle} data-qa="front-reports">
           <Paragraph mb="s">{t.home.managerText}</Paragraph>
-          <Paragraph>{t.home.managerLater}</Paragraph>
+          <RouterLink asComponent={Link} to="/reports" data-qa="front-report-link">
+            {t.reports.frontLink}
+          </RouterLink>
         </Section>
       )}
       {tasks.length > 0 ? (

@@ -1,5 +1,8 @@
-import type { Messages } from './fi.ts';
+import { clientPathEn } from './en/client-path.ts';
+import { employment } from './en/employment.ts';
+import { plans } from './en/plans.ts';
 import { reports } from './en/reports.ts';
+import type { Messages } from './fi.ts';
 
 export const en: Messages = {
   common: {
@@ -493,6 +496,9 @@ export const en: Messages = {
     reloaded: 'The form now has the latest saved version.',
   },
   reports,
+  plans,
+  clientPath: clientPathEn,
+  employment,
   errors: {
     summaryTitle: 'Check the information in the form',
     unexpected: 'An unexpected error occurred. Please try again.',

@@ -1,5 +1,8 @@
 import type { AuditEvent } from '../../server/audit/events.ts';
 import type { Role } from '../../server/policy/roles.ts';
+import { clientPathFi } from './fi/client-path.ts';
+import { employment } from './fi/employment.ts';
+import { plans } from './fi/plans.ts';
 import { reports } from './fi/reports.ts';
 
 /**
@@ -501,6 +504,9 @@ export const fi = {
     reloaded: 'Lomakkeella on nyt uusin tallennettu versio.',
   },
   reports,
+  plans,
+  clientPath: clientPathFi,
+  employment,
   errors: {
     summaryTitle: 'Tarkista lomakkeen tiedot',
     unexpected: 'Odottamaton virhe. Yritä uudelleen.',

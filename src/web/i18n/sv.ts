@@ -1,4 +1,7 @@
 import type { Messages } from './fi.ts';
+import { clientPathSv } from './sv/client-path.ts';
+import { employment } from './sv/employment.ts';
+import { plans } from './sv/plans.ts';
 import { reports } from './sv/reports.ts';
 
 export const sv: Messages = {
@@ -499,6 +502,9 @@ export const sv: Messages = {
     reloaded: 'Formuläret innehåller nu den senast sparade versionen.',
   },
   reports,
+  plans,
+  clientPath: clientPathSv,
+  employment,
   errors: {
     summaryTitle: 'Kontrollera uppgifterna i formuläret',
     unexpected: 'Ett oväntat fel inträffade. Försök på nytt.',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { countOf, histogramOf, percentileOf } from '../histogram.ts';
-import { andCaseConditions, finnishDay } from '../report-scope.ts';
+import { andCaseInScope, finnishDay } from '../report-scope.ts';
 import type { ReportTable } from '../report-table.ts';
 import { type FigureGroup, N } from './figure-group.ts';
 
@@ -13,20 +13,22 @@ export const waitingFigures: FigureGroup = {
   id: 'waiting',
   metrics: ['waiting.referral_to_first_visit'],
   async compute({ scope, run }) {
-    // The referral is joined before grouping the visits per case, so that a parallel plan splits the grouping.
+    // The first visits are found first (a parallel aggregate over the visits), then joined to their cases'
+    // referrals: a join under the aggregate would have every process build the same hash table again.
     const rows = await run<{ value: number; count: number }>(sql`
-      select f.first_on - f.sent_on as value, count(*) as count
-      from (
-        select v.case_id, min(v.visit_on) as first_on, min(${finnishDay(sql.ref('r.sent_at'))}) as sent_on
+      with first_visit as materialized (
+        select v.case_id, min(v.visit_on) as first_on
         from visit v
-        join client_case c on c.id = v.case_id
-        join referral r on r.id = c.referral_id
         where v.visit_on <= ${scope.to}::date
           and not exists (select 1 from visit x where x.corrects_id = v.id)
-          ${andCaseConditions(scope, 'c')}
+          ${andCaseInScope(scope, sql.ref('v.case_id'))}
         group by v.case_id
         having min(v.visit_on) >= ${scope.from}::date
-      ) f
+      )
+      select f.first_on - ${finnishDay(sql.ref('r.sent_at'))} as value, count(*) as count
+      from first_visit f
+      join client_case c on c.id = f.case_id
+      join referral r on r.id = c.referral_id
       group by 1
     `);
     const h = histogramOf(rows);
